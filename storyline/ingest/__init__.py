@@ -1,0 +1,2 @@
+"""Ingest: turn paths, stdin and bytes into decoded inputs (``sources``) and
+HTML pages into article text (``html``)."""
