@@ -1,0 +1,1 @@
+"""Training code for storyline's learned components (``storyline train …``)."""
