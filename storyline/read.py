@@ -22,6 +22,7 @@ from .ingest import sources
 from .ingest.html import extract_html
 from .nlp.extensions import get_list
 from .nlp.pipeline import get_pipeline
+from .nlp.times import NO_DATE_WARNING
 from .record import Article, InputInfo
 from .settings import Config
 from .structure.language import detect_language
@@ -29,9 +30,6 @@ from .structure.layout import Layout
 from .structure.text import segment_text
 
 LOGGER = logging.getLogger(__name__)
-
-NO_DATE_WARNING = "no publication date: relative dates left unresolved"
-
 
 def parse_published(value: str | dt.date | None) -> str | None:
     """Check a user-given publication date (``YYYY-MM-DD`` or ISO 8601 datetime)."""

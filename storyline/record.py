@@ -217,7 +217,7 @@ class Article:
 
 
 def _build(cls: Any, data: Any) -> Any:
-    if data is None or not dataclasses.is_dataclass(cls):
+    if data is None or not dataclasses.is_dataclass(cls) or not isinstance(cls, type):
         return data
     kwargs: dict[str, Any] = {}
     hints = {f.name: f for f in dataclasses.fields(cls)}
