@@ -81,6 +81,7 @@ def make_doc(nlp: Language, prepared: Prepared) -> Doc:
     doc = nlp.make_doc(prepared.layout.text)
     doc._.regions = prepared.layout.regions
     doc._.published = anchor_date(prepared.layout.metadata.published)
+    doc._.language = prepared.layout.metadata.language
     doc._.sl_warnings = list(prepared.layout.warnings)
     return doc
 

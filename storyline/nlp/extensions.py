@@ -4,6 +4,7 @@ Inputs set before the pipeline runs (by :mod:`storyline.read`):
 
 - ``doc._.published``: ``datetime.date`` or ``None``, the anchor for relative dates
 - ``doc._.regions``: ``list[record.Region]``, the article's structure
+- ``doc._.language``: ISO 639-1 code of the body, or ``None`` (English-only grammar is skipped for others)
 
 Outputs, one per component:
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-_DOC_ATTRS = ("published", "regions", "sl_entities", "sl_times", "sl_attributions",
+_DOC_ATTRS = ("published", "regions", "language", "sl_entities", "sl_times", "sl_attributions",
               "sl_hedges", "sl_events", "sl_warnings")
 
 
