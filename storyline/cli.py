@@ -183,7 +183,7 @@ def articles(**kwargs: Any) -> None:
         fail(err)
         sys.exit(2 if isinstance(err, ConfigError) else 1)
     for row in rows:
-        click.echo(f"{row.id[:12]}  {row.published or '?':<10}  {(row.agency or row.outlet or '-')[:22]:<22}  "
+        click.echo(f"{row.id[:12]}  {(row.published or '?')[:10]:<10}  {(row.agency or row.outlet or '-')[:22]:<22}  "
                    f"{row.title or '(untitled)'}")
     click.echo(f"{len(rows)} articles", err=True)
 
@@ -215,6 +215,7 @@ EVALS = {
     "coref": "storyline.eval.coref",
     "extraction": "storyline.eval.extraction",
     "throughput": "storyline.eval.throughput",
+    "stories": "storyline.eval.stories",
 }
 
 
@@ -248,6 +249,7 @@ def _default_eval_path(name: str) -> str:
         "coref": bench_dir() / "coref",
         "extraction": shared_dir() / "bench" / "scrapinghub",
         "throughput": shared_dir() / "bench" / "polnear" / "dev",
+        "stories": shared_dir() / "bench" / "scrapinghub",
     }[name])
 
 

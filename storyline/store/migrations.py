@@ -111,7 +111,7 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 def now_utc() -> str:
     """The current time, ISO 8601 in UTC to the second."""
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def applied_migrations(conn: Connection, dialect: Dialect) -> list[str]:
