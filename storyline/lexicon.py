@@ -7,7 +7,7 @@ and are read through these functions (cached)."""
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ def data_path(name: str) -> Path:
     return DATA_DIR / name
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(name: str) -> Any:
     """A bundled JSON data file, parsed (cached; do not mutate the result)."""
     path = data_path(name)
@@ -53,7 +53,7 @@ def read_jsonl(path: Path | str) -> list[dict[str, Any]]:
     return rows
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_jsonl(name: str) -> tuple[dict[str, Any], ...]:
     """A bundled JSON Lines data file (cached)."""
     return tuple(read_jsonl(data_path(name)))

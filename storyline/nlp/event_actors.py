@@ -13,8 +13,6 @@ while the entity layer is absent.
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +22,7 @@ from ..errors import KnowledgeBaseError
 from ..lexicon import DATA_DIR, read_jsonl
 from .entities import entity_for_span
 from .event_lexicon import lexicon
+from .kb import slug
 
 LOGGER = logging.getLogger(__name__)
 
@@ -44,12 +43,6 @@ class Ref:
     type: str = "OTHER"
     kind: str | None = None
     name: str | None = None  # the entity's name when the entity layer resolved it ("it" → "Hungary")
-
-
-def slug(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower().replace("’", "").replace("'", "")
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
 
 
 @lru_cache(maxsize=1)

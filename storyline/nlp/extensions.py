@@ -45,7 +45,8 @@ def content_regions(doc: Doc) -> list[tuple[int, int]]:
     With no regions set, the whole document."""
     regions = doc._.regions
     if not regions:
-        return [(0, len(doc.text))]
+        end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # len(doc.text) rebuilds the text
+        return [(0, end)]
     return [(r.start, r.end) for r in regions if r.kind != "chrome"]
 
 

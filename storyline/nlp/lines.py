@@ -3,8 +3,9 @@
 Input: ``doc._.regions`` (optional). Output: ``token.is_sent_start`` set to
 ``True`` on the first token of each region (so the parser never joins a
 headline to the standfirst or a dateline to the chrome) and after a blank
-line; a title, standfirst, byline or dateline is kept one sentence. Single line breaks inside a region (hard-wrapped paragraphs) are left
-to the parser. With no regions every line break is a boundary. Runs before
+line; a title, standfirst, byline or dateline is kept one sentence.
+Single line breaks inside a region (hard-wrapped paragraphs) are left to the
+parser. With no regions every line break is a boundary. Runs before
 the parser, which respects preset boundaries.
 """
 
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
-
 
 ONE_SENTENCE = {"title", "standfirst", "byline", "dateline"}
 

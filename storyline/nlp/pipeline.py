@@ -21,8 +21,15 @@ from spacy.language import Language
 
 from ..errors import ModelError
 from ..settings import Config
-from . import extensions  # noqa: F401  (registers Doc extensions)
-from . import attributions, entities, events, gazetteer, lines, times  # noqa: F401  (register factories)
+from . import (  # noqa: F401  (register factories)
+    attributions,
+    entities,
+    events,
+    extensions,  # noqa: F401  (registers Doc extensions)
+    gazetteer,
+    lines,
+    times,
+)
 
 LOGGER = logging.getLogger(__name__)
 
