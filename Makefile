@@ -17,7 +17,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 demo: install
-	$(BIN)/storyline ingest samples --db $(DEMO_DB)
+	$(BIN)/storyline ingest samples --db $(DEMO_DB) --knowledge-base samples/knowledge_base.jsonl
 	$(BIN)/storyline articles --db $(DEMO_DB)
 	$(BIN)/storyline brief --db $(DEMO_DB)
 
