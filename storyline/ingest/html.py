@@ -29,6 +29,7 @@ text is found.
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import logging
 import re
 import unicodedata
@@ -107,6 +108,8 @@ def extract_html(html: str, path: str | None = None, url: str | None = None) -> 
     if sub is not None and sub + 1 < len(lines) and (
             _dek(lines[sub], lines[sub + 1]) or (sub == idx == 0 and _one_sentence(lines[sub]))):
         standfirst = lines.pop(sub)
+    elif sub is None and standfirst_shown_above(html, description, lines):
+        standfirst = description  # a dek the extractor left out of the text ("<p class=standfirst>")
     reading = analyse(lines, find_title=False, find_standfirst=standfirst is None, standfirst_by_shape=False)
     if not any(r.kind == "body" for r in reading.roles):
         raise NotAnArticleError("no article body found in the page", path)
@@ -206,6 +209,25 @@ def _with_time(html: str, day: str) -> str:
                     return stamp.isoformat()
             pos = html.find(key, pos + len(key))
     return day
+
+
+_INVISIBLE = re.compile(r"<(script|style|noscript|template|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def standfirst_shown_above(html: str, description: str | None, lines: list[str]) -> bool:
+    """The page's description is printed in the page (not only in ``<meta>``), above the first extracted
+    line, and is not itself one of the extracted lines: a standfirst that the extractor dropped."""
+    if not description or len(description.split()) < 4 or len(description) > 400 or not lines:
+        return False
+    want = _norm(description)
+    if any(want in _norm(line) for line in lines[:TITLE_LOOKAHEAD + 2]):
+        return False
+    visible = _norm(html_lib.unescape(_TAG.sub(" ", _INVISIBLE.sub(" ", html))))
+    pos = visible.find(want)
+    first = _norm(lines[0])[:80]
+    body_pos = visible.find(first) if first else -1
+    return pos >= 0 and (body_pos < 0 or pos < body_pos)
 
 
 def _one_sentence(line: str) -> bool:

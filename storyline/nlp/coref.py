@@ -278,8 +278,10 @@ def pre_titles(store: Store) -> None:
                     ent.gender = ent.gender or lex["honorific_gender"].get(tok.text)
                 elif tok.is_punct or not _is_title_word(store, tok):
                     break
-                elif tok.lower_ == "of" and not (i + 1 < m.start and doc[i + 1].lower_ in lex["title_modifiers"]):
-                    break  # "Secretary of State Marco Rubio", not "the chair of Clinton"
+                elif tok.lower_ == "of" and not (i + 1 < m.start and doc[i + 1].lower_ in lex["title_modifiers"]
+                                                 and i > 0 and doc[i - 1].lower_ in lex["person_nouns"]):
+                    break  # "Secretary of State Marco Rubio", not "the chair of Clinton" nor "the government of
+                    # Prime Minister Daniel Ferreira"
                 elif tok.lower_ in lex["person_nouns"]:
                     nouns.append(tok.lower_)
                     ent.gender = ent.gender or lex["person_nouns"][tok.lower_]
@@ -635,6 +637,8 @@ def resolve_pronoun(store: Store, tok: Token, sents: list[int]) -> Ent | None:
             if dist < 0 or dist > window:
                 continue
             root = doc[m.start:m.end].root
+            if low in _NEUTER and _inside_unnamed_subject(store, root):
+                continue  # "The central bank of Ostravia raised its rate": the bank's, not Ostravia's
             if low in ("him", "her", "them") and tok.dep_ in ("dobj", "pobj", "dative") and _is_subject(root) \
                     and root.head == tok.head:
                 continue  # "Trump told him": not Trump
@@ -657,6 +661,17 @@ def resolve_pronoun(store: Store, tok: Token, sents: list[int]) -> Ent | None:
     return best
 
 
+def _inside_unnamed_subject(store: Store, root: Token) -> bool:
+    """``root`` names the "of" complement of a subject that is a thing and no mention ("the central bank
+    of X", "the economy of X"): that subject, not ``root``, is what a following "its" refers to."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    noun = prep.head
+    return noun.pos_ == "NOUN" and _is_subject(noun) and noun.lower_ not in store.lex["person_nouns"] \
+        and store.covering(noun.i) is None
+
+
 def _unnamed_subject_between(store: Store, tok: Token, sents: list[int], dist: int) -> bool:
     """"… a ministry spokeswoman said. She …": a person described but not named is a closer
     subject than any named candidate, so the pronoun is left unresolved."""
@@ -669,7 +684,10 @@ def _unnamed_subject_between(store: Store, tok: Token, sents: list[int], dist: i
         if not _is_subject(t):
             continue
         if t.lower_ in person_nouns and store.covering(t.i) is None and t.tag_ in ("NN", "NNP"):
-            return True
+            named = any(c.dep_ == "appos" and (h := store.covering(c.i)) is not None and h[0].type == "PERSON"
+                        for c in t.children)
+            if not named:  # "Altamira's chief executive, Henrik Dahl, said …": named by its apposition
+                return True
     return False
 
 

@@ -61,6 +61,7 @@ def build_entities(doc: Doc, kb: KnowledgeBase) -> list[Entity]:
     _unify(store)
     coref.pre_titles(store)
     coref.appositions(store)
+    _short_names(store)
     coref.kb_titles(store)
     coref.groups(store)
     coref.resolve_in_order(store)
@@ -216,11 +217,23 @@ def _names(store: Store, special: set[int]) -> None:
         if not store.in_content(ent.start_char, ent.end_char):
             continue
         start, end = _trim(ent)
+        if ent.label_ == "PERSON" and not ent.kb_id_:
+            start = _strip_titles(store, start, end)
         if ent.label_ in ("LOC", "GPE", "ORG", "FAC") and not ent.kb_id_:
             start = _extend_left(store, start, end)
         if end <= start or not any(t.is_alpha for t in doc[start:end]):
             continue
         add_name(store, start, end, ent.label_, ent.kb_id_)
+
+
+def _strip_titles(store: Store, start: int, end: int) -> int:
+    """"Bishop Emmanuel Tshabalala" tagged whole by the model: the name starts after the title words
+    (role nouns and honorifics), keeping at least two words."""
+    doc, lex = store.doc, store.lex
+    while end - start > 2 and doc[start].is_title and (doc[start].lower_ in lex["person_nouns"]
+                                                       or doc[start].text in lex["honorifics"]):
+        start += 1
+    return start
 
 
 def _extend_left(store: Store, start: int, end: int) -> int:
@@ -338,7 +351,12 @@ def _unify(store: Store) -> None:
     place it derives from ("Velorian" → "Velora", which becomes a GPE)."""
     unknown = [e for e in store.ents if e.kb is None and e.type in ("GPE", "LOC", "ORG", "PERSON", "NORP")]
     places = [e for e in unknown if len(e.name.split()) == 1 and (e.type != "NORP" or _demonym_stem(e.name) is None)]
-    for norp in [e for e in unknown if e.type == "NORP" and e not in places]:
+    adjectives = [e for e in unknown if e.type == "NORP" and e not in places]
+    # an adjective the model tagged as a place ("Zamoran rebels" GPE) next to its place ("Zamora")
+    adjectives += [e for e in unknown if e.type == "GPE" and len(e.name.split()) == 1 and e.name.endswith(("an", "ese"))
+                   and any(p is not e and _derives(e.name, p.name) for p in places)]
+    places = [p for p in places if p not in adjectives]
+    for norp in adjectives:
         word = norp.name
         for suffix in _DEMONYM_SUFFIXES:
             if word.lower().endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -361,12 +379,27 @@ def _unify(store: Store) -> None:
     for same in groups.values():
         if len(same) < 2:
             continue
-        same.sort(key=lambda e: rank.get(e.type, 5))
+        # a name the byline gives as a person stays a person ("Written by Amara Okonkwo … Amara Okonkwo is …")
+        same.sort(key=lambda e: (not (e.type == "PERSON" and any(m.kind == "byline" for m in e.mentions)),
+                                 rank.get(e.type, 5)))
+        if same[0].type == "PERSON" and not any(m.kind == "byline" for m in same[0].mentions) \
+                and any(e.type == "NORP" for e in same) and len(same[0].name.split()) == 1 \
+                and not any(e.type == "ORG" and e.kb is None and n.startswith(same[0].name + " ")
+                            for e in store.ents for n in e.names):  # "Helix" of "Helix Dynamics": a brand
+            same[0].type = "GPE"  # "Kestrel" read as a people in "Kestrel soldiers": a place, not a person
         for other in same[1:]:
             if other.type == "NORP" and same[0].type != "NORP":
                 for m in other.mentions:
                     m.kind = "name" if m.kind == "adjective" else m.kind
             store.merge(same[0], other)
+    _retype_places(store)  # once more, now that one-name entities hold all their mentions
+
+
+def _derives(adjective: str, place: str) -> bool:
+    """"Zamoran" derives from "Zamora" (a demonym suffix on a stem of four letters or more)."""
+    stem = _demonym_stem(adjective)
+    return stem is not None and place.lower().startswith(stem.lower()) and len(place) - len(stem) <= 3 \
+        and place.lower() != adjective.lower()
 
 
 def _demonym_stem(word: str) -> str | None:
@@ -400,20 +433,100 @@ def _stem_places(store: Store) -> None:
 
 def _retype_places(store: Store) -> None:
     """An unknown one-word "person" coordinated with a place ("between Velora and Marland") or
-    owning a title ("Marland's President") is a place."""
-    doc, person_nouns = store.doc, store.lex["person_nouns"]
-    for ent in [e for e in store.ents if e.kb is None and e.type == "PERSON"]:
+    owning a title ("Marland's President"), and an unknown one-word "person" or "organisation"
+    owning what only a state has ("Zamora's government", "Norland's President Johan Eklund"),
+    or named after a place noun ("the border town of Velika"), is a place; an unknown name
+    with a geographic head word ("the River Fenn", "Ister River") is a location; an unknown
+    "place" named like an organisation ("Green Alliance") is an organisation, one-word
+    "nationalities" shaped like a country ("Castoria") are places, and a one-word "person"
+    right after an organisation noun ("the energy company Veltgas") is an organisation; an unknown
+    "organisation" only ever naming a thing or a place ("the Cerro Blanco copper mine", "the Eastgate
+    estate … in Eastgate") is a location."""
+    doc, person_nouns = store.doc, set(store.lex["person_nouns"])
+    state_nouns = set(store.lex.get("state_nouns", []))
+    place_nouns = set(store.lex["place_apposition_nouns"]) | set(store.lex["place_nouns"])
+    geo_words = set(store.lex.get("geo_name_words", []))
+    org_words = set(store.lex["org_nouns"]) | set(store.lex["org_name_heads"]) | set(store.lex["company_nouns"])
+    for ent in [e for e in store.ents if e.kb is None and e.type in ("GPE", "LOC", "NORP")]:
+        words = [n.split() for n in ent.names if n.split()]
+        if words and all(len(w) > 1 and w[-1].lower() in org_words for w in words):
+            ent.type = "ORG"  # "the opposition Green Alliance" tagged a place
+        elif ent.type == "NORP" and len(ent.names) >= 1 and all(
+                len(n.split()) == 1 and n.endswith(("ia", "land", "stan")) for n in ent.names):
+            ent.type = "GPE"  # "neighbouring Castoria" tagged a nationality
+            for m in ent.mentions:
+                m.kind = "name" if m.kind == "adjective" else m.kind
+    for ent in [e for e in store.ents if e.kb is None and e.type == "PERSON"
+                and all(len(n.split()) == 1 for n in e.names)]:
+        if any(m.start > 0 and doc[m.start - 1].lower_ in org_words for m in ent.mentions):
+            ent.type = "ORG"  # "the state energy company Veltgas"
+    for ent in [e for e in store.ents if e.kb is None and e.type == "ORG" and e.mentions]:
+        heads = [doc[m.start:m.end].root for m in ent.mentions if m.kind == "name"]
+        site = [r.dep_ == "compound" and r.head.pos_ == "NOUN" and r.head.lower_ not in org_words
+                and r.head.lower_ not in person_nouns for r in heads]
+        located = [r.dep_ == "pobj" and r.head.lower_ in store.lex["locative_prepositions"] for r in heads]
+        if any(site) and all(a or b for a, b in zip(site, located, strict=True)):
+            ent.type = "LOC"  # "the Cerro Blanco copper mine", "the Eastgate estate": a named site, not a body
+    for ent in [e for e in store.ents if e.kb is None and e.type in ("PERSON", "ORG")]:
+        if ent.type == "ORG" and any(w.lower() in geo_words for n in ent.names for w in n.split()[1:] + n.split()[:1]) \
+                and not any(w.lower() in store.lex["org_name_heads"] or w.lower() in store.lex["org_nouns"]
+                            for n in ent.names for w in n.split()):
+            ent.type = "LOC"
+            continue
         if any(len(n.split()) > 1 for n in ent.names):
             continue
         for m in ent.mentions:
             root = doc[m.start:m.end].root
             near = [root.head] if root.dep_ == "conj" else []
             near += [c for c in root.children if c.dep_ == "conj"]
-            placed = any((h := store.covering(t.i)) is not None and h[0].type == "GPE" for t in near)
-            owner = root.dep_ == "poss" and root.head.lower_ in person_nouns
-            if placed or owner:
+            placed = ent.type == "PERSON" and any((h := store.covering(t.i)) is not None and h[0].type == "GPE"
+                                                  for t in near)
+            owned = {root.head.lower_} | {c.lower_ for c in root.head.children if c.dep_ == "compound"}
+            owner = root.dep_ == "poss" and bool(owned & (state_nouns | (person_nouns if ent.type == "PERSON"
+                                                                            else set())))
+            # "Kestrel President Tomas Arlen", "two Kestrel soldiers": a one-word "person" modifying a title
+            owner = owner or ent.type == "PERSON" and root.dep_ == "compound" and root.head.pos_ in ("NOUN", "PROPN") \
+                and root.head.lower_ in state_nouns
+            prep = doc[m.start - 1] if m.start > 0 else None
+            named = prep is not None and prep.lower_ == "of" and m.start > 1 and doc[m.start - 2].lower_ in place_nouns
+            if placed or owner or named:
                 ent.type = "GPE"
                 break
+
+
+def _short_names(store: Store) -> None:
+    """A one-word name left on its own, joined to the one full name it shortens, once every full name
+    is known (appositions add some late): a surname ("Ana Petrescu … Petrescu said", even when the
+    model tagged the first "Petrescu" a place) or the first word of an organisation's name
+    ("Helix Dynamics Inc. … Helix's warehouse business")."""
+    unknown = [e for e in store.ents if e.kb is None and e.mentions]
+    for short in [e for e in unknown if e.type in ("PERSON", "ORG") and e.names
+                  and all(len(n.split()) == 1 for n in e.names)]:
+        word = short.names[0]
+        if len(word) < 3 or not word[:1].isupper() or word.isupper():
+            continue
+        people = [e for e in unknown if e is not short and e.type == "PERSON"
+                  and any(len(n.split()) > 1 and n.split()[-1] == word for n in e.names)]
+        orgs = [e for e in unknown if e is not short and e.type == "ORG"
+                and any(len(n.split()) > 1 and n.split()[0] == word for n in e.names)]
+        if short.type == "PERSON" and len(people) == 1:
+            store.merge(people[0], short)
+        elif len(orgs) == 1 and not people and not _place_context(store, short):
+            store.merge(orgs[0], short)  # a brand the model read as a person; a country stays itself
+
+
+def _place_context(store: Store, ent: Ent) -> bool:
+    """Some mention of ``ent`` reads as a place: after a locative preposition ("in Vellmar") or "of"
+    ("the Supreme Court of Belmor"), or owning what a state owns ("Vellmar's government")."""
+    doc, lex = store.doc, store.lex
+    state_nouns = set(lex.get("state_nouns", []))
+    for m in ent.mentions:
+        before = doc[m.start - 1].lower_ if m.start > 0 else ""
+        root = doc[m.start:m.end].root
+        if before in lex["locative_prepositions"] or before == "of" \
+                or root.dep_ == "poss" and root.head.lower_ in state_nouns:
+            return True
+    return False
 
 
 def _nested_adjectives(store: Store, special: set[int]) -> None:

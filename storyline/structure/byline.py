@@ -67,7 +67,11 @@ def looks_like_name(text: str) -> bool:
 
 
 def _normalise_name(text: str) -> str:
-    name = " ".join(text.split()).strip(" ,.;:|-–—'\"")
+    words = text.split()
+    honorifics = word_set("name_honorifics")
+    while len(words) > 2 and words[0].casefold() in honorifics:
+        words.pop(0)  # "Dr. Amara Okonkwo" -> "Amara Okonkwo"
+    name = " ".join(words).strip(" ,.;:|-–—'\"")
     if name.isupper() and len(name) > 3:
         name = " ".join(w.capitalize() if "-" not in w else "-".join(p.capitalize() for p in w.split("-"))
                         for w in name.split())
@@ -156,7 +160,7 @@ def parse_byline(line: str) -> Byline | None:
             return None
         rest = text[m.end():]
         parsed = split_names(rest)
-        if parsed is not None and (parsed.authors or parsed.agencies or _only_roles(rest)):
+        if parsed is not None and (parsed.authors or parsed.agencies or only_roles(rest)):
             return parsed
         return None
     parsed = split_names(text)
@@ -165,7 +169,8 @@ def parse_byline(line: str) -> Byline | None:
     return None
 
 
-def _only_roles(text: str) -> bool:
+def only_roles(text: str) -> bool:
+    """Nothing but role and desk words ("Political correspondent", "Staff Writer")."""
     banned = word_set("not_name_words")
     words = [w.casefold().strip(".,") for w in re.findall(r"[^\W\d_][\w'’.\-]*", text)]
     return bool(words) and all(w in banned for w in words)

@@ -7,7 +7,8 @@ Input: a paragraph. Output: a :class:`DatelineMatch` — where the dateline ends
 
 Forms: "WASHINGTON (AA) - ", "LONDON (Reuters) -", "KYIV, Ukraine (AP) —",
 "MOSCOW, Aug 8 (Reuters) -", "PARIS (AFP) –", "Berlin, 8 August (dpa) - ",
-"ANKARA –", "Madrid, 8 ago (EFE).- ", "NEW DELHI/ISLAMABAD (Reuters) -", and the
+"ANKARA –", "Madrid, 8 ago (EFE).- ", "NEW DELHI/ISLAMABAD (Reuters) -", AFP's
+"Kalindi (Zamora) (AFP) - ", the press-release wire form "BOSTON, May 5, 2031 /PRNewswire/ -- ", and the
 Russian wire forms "МОСКВА, 8 августа. /ТАСС/. " and "МОСКВА, 8 авг — РИА Новости. ".
 A place in capitals may stand alone before the dash; a place in ordinary case
 needs an agency or a date, so that "Paris - the city" is not read as a
@@ -54,7 +55,8 @@ def _regex() -> re.Pattern[str]:
         rf"^\s*(?P<place>{_WORD}(?:(?:[ \-]|\s*/\s*){_WORD}){{0,3}})"
         rf"(?:\s*,\s*(?P<region>{_WORD}(?:[ \-]{_WORD}){{0,2}}))?"
         rf"(?:\s*,\s*(?P<date>{date}))?"
-        r"\s*(?:\((?P<agency>[^()\n]{1,40})\)\.?)?"
+        rf"(?:\s*\((?P<country>{_WORD}(?:[ \-]{_WORD}){{0,2}})\)(?=\s*\())?"
+        r"\s*(?:\((?P<agency>[^()\n]{1,40})\)\.?|/(?P<wire>[^/\n]{2,40})/)?"
         r"\s*(?P<dash>--|[-–—:])(?:\s+|$)",
         re.IGNORECASE,
     )
@@ -104,7 +106,7 @@ def match_dateline(paragraph: str) -> DatelineMatch | None:
     if m is None:
         return None
     place = " ".join(m.group("place").split())
-    agency_text = (m.group("agency") or "").strip()
+    agency_text = (m.group("agency") or m.group("wire") or "").strip()
     date_text = m.group("date")
     dash = m.group("dash")
     upper = place.isupper() and sum(ch.isalpha() for ch in place) >= 3

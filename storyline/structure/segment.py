@@ -9,12 +9,13 @@ the extracted text from them.
 How lines are read:
 
 * chrome (:mod:`.chrome`) anywhere — at the top, between paragraphs, after the
-  body; a bare "Related:"/"Read more" header makes the short headline-like
-  lines after it related links too;
+  body; a bare "Related:"/"Read more" (or "Media contact:") header makes the
+  short headline-like lines after it items of the same kind;
 * the title is the first line that is not chrome, when it is headline-sized
   and more lines follow;
 * after it, a header zone of bylines, date lines, chrome and at most one
-  standfirst: a line before any byline/dateline that is followed by a
+  standfirst (a job line right under a byline and a news agency's name on
+  its own line are byline lines too): a line before any byline/dateline that is followed by a
   byline, date line or dateline, or is shaped like a summary (no final full
   stop, question or exclamation mark; quote-ended summaries included);
 * the body is everything after the header that is not chrome; its first
@@ -28,10 +29,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..record import Chrome, Dateline
-from .byline import Byline, parse_bare_names, parse_byline, parse_credits
+from .byline import Byline, only_roles, parse_bare_names, parse_byline, parse_credits
 from .chrome import ChromeMatch, looks_like_list_item, match_chrome
 from .dateline import DatelineMatch, match_dateline
 from .dates import DateLine, date_line, find_dates
+from .patterns import find_agency
 
 MAX_TITLE_CHARS = 300
 MAX_TITLE_WORDS = 30
@@ -128,6 +130,13 @@ def analyse(lines: list[str], *, find_title: bool = True, find_standfirst: bool 
         byline = parse_byline(line) or parse_credits(line)
         if byline is None and title_seen and pos + 1 < n:
             byline = parse_bare_names(line)
+        previous = roles[pos - 1] if pos > 0 else None
+        if byline is None and previous is not None and previous.kind == "byline" and only_roles(line):
+            byline = Byline()  # the job under a byline ("Political correspondent")
+        if byline is None and title_seen:
+            agency = find_agency(line)  # "Associated Press" on a line of its own under the byline
+            if agency is not None:
+                byline = Byline(agencies=[agency.name])
         if byline is not None:
             roles[pos] = LineRole("byline", byline=byline)
             header_dates.extend(DateLine(f.date, "") for f in find_dates(line))
@@ -156,7 +165,7 @@ def analyse(lines: list[str], *, find_title: bool = True, find_standfirst: bool 
             continue
         line = lines[i]
         if list_mode is not None and list_items < LIST_ITEMS_MAX and looks_like_list_item(line):
-            roles[i] = LineRole("chrome", chrome=ChromeMatch("related", None, list_mode.language))
+            roles[i] = LineRole("chrome", chrome=ChromeMatch(list_mode.kind, None, list_mode.language))
             list_items += 1
             continue
         list_mode = None
