@@ -216,6 +216,7 @@ EVALS = {
     "extraction": "storyline.eval.extraction",
     "throughput": "storyline.eval.throughput",
     "stories": "storyline.eval.stories",
+    "seed": "storyline.eval.seed",
 }
 
 
@@ -223,16 +224,26 @@ EVALS = {
 @click.argument("name", type=click.Choice(sorted(EVALS)))
 @click.argument("path", required=False)
 @click.option("--json", "as_json", is_flag=True, help="print the result as JSON")
+@click.option("--records", is_flag=True,
+              help="attributions: score the whole pipeline's records instead of the tagger alone")
+@click.option("--limit", type=int, default=0, help="attributions, throughput: only the first N articles")
 @settings_options()
-def eval_cmd(name: str, path: str | None, as_json: bool, **kwargs: Any) -> None:
-    """Evaluate against a benchmark: attributions DIR (PolNeAR layout), events FILE (PLOVER GSR),
-    times FILE, coref DIR, extraction DIR (scrapinghub or readability), throughput DIR."""
+def eval_cmd(name: str, path: str | None, as_json: bool, records: bool, limit: int, **kwargs: Any) -> None:
+    """Evaluate: seed [FILE] (the gold reading), attributions DIR (PolNeAR layout), events FILE
+    (PLOVER GSR), times FILE|DIR, coref DIR, extraction DIR (scrapinghub or readability),
+    stories DIR, throughput DIR. PATH defaults to the usual data."""
     import importlib
 
     try:
         config = make_config(kwargs)
         module = importlib.import_module(EVALS[name])
-        result = module.evaluate(path or _default_eval_path(name), config)
+        target = path or _default_eval_path(name)
+        if name == "attributions" and records:
+            result = module.evaluate_records(target, config, limit=limit)
+        elif name in ("attributions", "throughput") and limit:
+            result = module.evaluate(target, config, limit=limit)
+        else:
+            result = module.evaluate(target, config)
     except StorylineError as err:
         fail(err)
         sys.exit(1)
@@ -250,6 +261,7 @@ def _default_eval_path(name: str) -> str:
         "extraction": shared_dir() / "bench" / "scrapinghub",
         "throughput": shared_dir() / "bench" / "polnear" / "dev",
         "stories": shared_dir() / "bench" / "scrapinghub",
+        "seed": shared_dir() / "seed" / "000_dd434dec23945da0.txt",
     }[name])
 
 
@@ -262,20 +274,25 @@ def train() -> None:
 @click.option("--train-dir", default=None, help="PolNeAR-layout training data [../shared/bench/polnear/train]")
 @click.option("--dev-dir", default=None, help="PolNeAR-layout dev data [../shared/bench/polnear/dev]")
 @click.option("--out", "out_dir", default=None, help="where to write the model [storyline/models/attribution]")
+@click.option("--work-dir", default=None, help="checkpoints and converted data [training/attribution]")
 @click.option("--max-minutes", type=float, default=60.0, show_default=True, help="wall-clock training budget")
-def train_attributions(train_dir: str | None, dev_dir: str | None, out_dir: str | None, max_minutes: float) -> None:
+def train_attributions(train_dir: str | None, dev_dir: str | None, out_dir: str | None, work_dir: str | None,
+                       max_minutes: float) -> None:
     """Train the attribution tagger (source, cue, content spans) on PolNeAR train, tuned on dev."""
-    from .eval.paths import shared_dir
+    from .eval.paths import REPO_DIR, shared_dir
+    from .learn.attributions import export
     from .learn.attributions import train as do_train
     from .settings import PACKAGE_DIR
 
     polnear = shared_dir() / "bench" / "polnear"
     try:
-        do_train(train_dir or str(polnear / "train"), dev_dir or str(polnear / "dev"),
-                 out_dir or str(PACKAGE_DIR / "models" / "attribution"), max_minutes=max_minutes)
+        best = do_train(train_dir or str(polnear / "train"), dev_dir or str(polnear / "dev"),
+                        work_dir or str(REPO_DIR / "training" / "attribution"), max_minutes=max_minutes)
+        dest = export(best, out_dir or str(PACKAGE_DIR / "models" / "attribution"))
     except StorylineError as err:
         fail(err)
         sys.exit(1)
+    click.echo(f"model written to {dest}; score it with: storyline eval attributions", err=True)
 
 
 @main.command("settings")
