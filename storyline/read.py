@@ -23,7 +23,7 @@ from .ingest.html import extract_html
 from .nlp.extensions import get_list
 from .nlp.pipeline import get_pipeline
 from .nlp.times import NO_DATE_WARNING
-from .record import Article, InputInfo
+from .record import Article, InputInfo, calendar_date
 from .settings import Config
 from .structure.language import detect_language
 from .structure.layout import Layout
@@ -43,15 +43,6 @@ def parse_published(value: str | dt.date | None) -> str | None:
         return dt.datetime.fromisoformat(value).isoformat()
     except ValueError as err:
         raise SettingError(f"--published {value!r} is not an ISO 8601 date (YYYY-MM-DD)") from err
-
-
-def anchor_date(published: str | None) -> dt.date | None:
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
 
 
 @dataclass
@@ -80,7 +71,7 @@ def prepare(raw: sources.RawInput, published: str | None = None) -> Prepared:
 def make_doc(nlp: Language, prepared: Prepared) -> Doc:
     doc = nlp.make_doc(prepared.layout.text)
     doc._.regions = prepared.layout.regions
-    doc._.published = anchor_date(prepared.layout.metadata.published)
+    doc._.published = calendar_date(prepared.layout.metadata.published)
     doc._.language = prepared.layout.metadata.language
     doc._.sl_warnings = list(prepared.layout.warnings)
     return doc

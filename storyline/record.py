@@ -9,6 +9,7 @@ may be added but never change meaning without a new schema version.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -214,6 +215,16 @@ class Article:
 
     def body_text(self) -> str:
         return "\n".join(self.text[r.start:r.end] for r in self.regions_of("body"))
+
+
+def calendar_date(published: str | None) -> dt.date | None:
+    """The calendar day of a ``metadata.published`` value (date or datetime), or ``None``."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
 
 
 def _build(cls: Any, data: Any) -> Any:

@@ -50,7 +50,7 @@ from datasketch import MinHash, MinHashLSH
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..lexicon import load_json
-from ..record import Article
+from ..record import Article, calendar_date
 
 LOGGER = logging.getLogger(__name__)
 
@@ -135,13 +135,7 @@ def date_key(article: Article) -> tuple[int, str, str]:
 
 
 def _date(article: Article) -> dt.date | None:
-    published = article.metadata.published
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
+    return calendar_date(article.metadata.published)
 
 
 def body_of(article: Article) -> str:
