@@ -10,7 +10,8 @@ around a parenthetical or inverted cue ("…, X said." / "…, said X."), a dire
 before or after its cue, a colon-introduced quote, coordinated and participial cues
 whose source is the main-clause subject ("…, cautioning that …", "… but reaffirmed …"),
 passive cues with an agent, "according to X" (the cue may split the content), "citing X"
-(an origin relayed by the main cue), and headline conventions ("CLAIM: Outlet").
+(an origin relayed by the main cue), and headline conventions in titles and standfirsts
+("CLAIM: Outlet", "CLAIM, defence ministry says", whatever the parse of the claim).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import load_json
+from .kb import lexicon as role_lexicon
 
 LOGGER = logging.getLogger(__name__)
 
@@ -406,12 +408,63 @@ def headline_frame(doc: Doc, start: int, end: int) -> Frame | None:
     generic = len(tail) <= 2 and tail and tail[-1].lower_ in lex["report_nouns"] | {"sources", "source"}
     if not tail or len(tail) > 5 or not (tail[0].text[:1].isupper() or generic):
         return None
-    if any(t.pos_ in ("VERB", "AUX") for t in tail) or not (generic or any(t.pos_ == "PROPN" for t in tail)):
+    if any(t.pos_ in ("VERB", "AUX") for t in tail) or not (generic or any(_names_speaker(t) for t in tail)
+                                                             or _speaker_head(tail[-1])):
         return None
     content = _clean(doc, [(start, colon)])
     if not content:
         return None
     return Frame("headline", None, (tail[0].i, tail[-1].i + 1), content, sent_start=start)
+
+
+def _names_speaker(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+
+
+def _speaker_head(tok: Token) -> bool:
+    """A noun that names who speaks ("army", "ministry", "officials", "police")."""
+    low, lex = tok.lower_, role_lexicon()
+    return low in lex["person_nouns"] or low in lex["org_nouns"] or low in lex["group_heads"] \
+        or tok.lemma_.lower() in lex["person_nouns"] or tok.lemma_.lower() in lex["org_nouns"]
+
+
+def trailing_says_frames(doc: Doc, start: int, end: int) -> list[Frame]:
+    """"Two soldiers killed in clash, defence ministry says" in a title or standfirst: in headline
+    style the speaker is the short phrase between the last comma of a clause and its closing cue
+    verb, and the claim is everything before that comma (clauses split at ";")."""
+    frames: list[Frame] = []
+    verbs = cue_lexicon()["verbs"]
+    clause_start = start
+    bounds = [t.i for t in doc[start:end] if t.text in (";", "|")] + [end]
+    for stop in bounds:
+        toks = [t for t in doc[clause_start:stop] if not t.is_space]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if len(toks) >= 4 and toks[-1].lemma_.lower() in verbs | {"say"} and toks[-1].tag_ in ("VBZ", "VBD", "VBP"):
+            verb = toks[-1]
+            comma = next((t for t in reversed(toks[:-1]) if t.text in (",", "—", "–")), None)
+            if comma is not None:
+                speaker = [t for t in toks if comma.i < t.i < verb.i]
+                content = _clean(doc, [(toks[0].i, comma.i)])
+                if 1 <= len(speaker) <= 6 and content and not any(t.pos_ in ("VERB", "AUX") for t in speaker):
+                    frames.append(Frame("verb", (verb.i, verb.i + 1), (speaker[0].i, speaker[-1].i + 1), content,
+                                        cue_head=verb.i, sent_start=toks[0].i))
+        clause_start = stop + 1
+    return frames
+
+
+def headline_ranges(doc: Doc) -> list[TokRange]:
+    """Token ranges of the title (see :func:`title_range`) and the standfirst regions."""
+    out: list[TokRange] = []
+    title = title_range(doc)
+    if title is not None:
+        out.append(title)
+    for region in doc._.regions or []:
+        if region.kind == "standfirst":
+            span = doc.char_span(region.start, region.end, alignment_mode="expand")
+            if span is not None:
+                out.append((span.start, span.end))
+    return out
 
 
 def title_range(doc: Doc) -> TokRange | None:
@@ -435,13 +488,17 @@ def title_range(doc: Doc) -> TokRange | None:
 def find_frames(doc: Doc) -> list[Frame]:
     """All rule frames of ``doc`` in document order (one per cue; the headline frame first)."""
     frames: list[Frame] = []
-    title = title_range(doc)
-    if title is not None:
-        frame = headline_frame(doc, *title)
+    conventions: list[Frame] = []
+    for rng in headline_ranges(doc):
+        said = trailing_says_frames(doc, *rng)
+        conventions.extend(said)
+        frame = headline_frame(doc, *rng) if not said else None
         if frame is not None:
             frames.append(frame)
+    frames.extend(conventions)
+    taken = {f.cue_head for f in conventions}
     for sent in doc.sents:
-        found = verb_frames(doc, sent) + according_frames(doc, sent)
+        found = [f for f in verb_frames(doc, sent) + according_frames(doc, sent) if f.cue_head not in taken]
         for frame in found:
             cites = citing(doc, frame)
             if cites is not None:

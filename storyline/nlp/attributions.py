@@ -10,9 +10,11 @@ Steps:
 
 1. frames: rule frames over the parse (:mod:`.attr_rules`) plus the trained tagger's
    cue/source/content spans (:mod:`.attr_model`) where the rules found nothing;
-2. sources resolved: names through the entity layer, pronouns and descriptions ("it",
-   "they", "the people", "the report") to earlier sources and cited origins, anonymous
-   origins recognised from ``data/sources.json``;
+2. sources resolved: names, descriptions ("the Valdorian president"), appositions
+   ("Lusora's foreign minister, Adaeze Ferrand,"), headline surnames and he/she through
+   the entity layer; other pronouns and descriptions ("it", "they", "the people", "the
+   report") to earlier sources and cited origins; anonymous origins recognised from
+   ``data/sources.json``;
 3. relay chains: ``cites`` ("citing X"), ``via`` (a claim inside another's content, a
    speaker first cited by a report, anonymous speakers continuing a report), and
    ``implicit`` attributions for a sentence with no cue of its own between two sentences
@@ -111,7 +113,30 @@ def entity_for_span(doc: Doc, start: int, end: int) -> Entity | None:
     found = _entity_in_span(doc, start, end)
     if found is not None and any(m.start <= root.idx < m.end for m in found.mentions):
         return found
+    return _apposed_person(doc, span)
+
+
+def _apposed_person(doc: Doc, span: Span) -> Entity | None:
+    """"Lusora's foreign minister, Adaeze Ferrand,": a description whose apposition inside the
+    span names a person is that person."""
+    root = span.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in root.children:
+        if child.dep_ != "appos" or child.i < span.start:
+            continue
+        for entity in doc._.sl_entities or []:
+            if entity.type == "PERSON" and any(m.kind in ("name", "title") and m.start <= child.idx < m.end
+                                               for m in entity.mentions):
+                return entity
     return None
+
+
+def _person_by_surname(doc: Doc, word: str) -> Entity | None:
+    """The one person entity whose name ends with ``word`` ("Marrow" in a headline → Ilsa Marrow)."""
+    found = [e for e in doc._.sl_entities or [] if e.type == "PERSON" and len(e.name.split()) > 1
+             and e.name.split()[-1] == word]
+    return found[0] if len(found) == 1 else None
 
 
 def _anonymous_name(name: str) -> bool:
@@ -172,6 +197,9 @@ class Resolver:
         outlet = _outlets().get(text.lower()) or _outlets().get(root.text.lower())
         if outlet is not None:
             return Referent(outlet[0], outlet[1], outlet[0], "outlet", root.lemma_.lower(), False)
+        person = _person_by_surname(self.doc, root.text) if len(span) == 1 and root.is_title else None
+        if person is not None:  # "Talvet rejects plan": a headline surname (often mis-tagged) of a named person
+            return Referent(person.id, person.name, person.id, "person", root.lemma_.lower(), False)
         if root.pos_ != "PROPN":
             return None
         ent_type = root.ent_type_
@@ -216,7 +244,11 @@ class Resolver:
             return named
         pron = self.pronouns.get(lower)
         if pron is not None:
-            found = self._antecedent(pron)
+            if pron == "person":  # he/she: the entity layer's resolution (gender, salience) comes first
+                entity = entity_for_span(self.doc, span.start_char, span.end_char)
+                if entity is not None and entity.type == "PERSON":
+                    return Referent(entity.id, entity.name, entity.id, "person", head, False)
+            found = self._antecedent(pron, span.start)
             if found is not None:
                 return found
             entity = entity_for_span(self.doc, span.start_char, span.end_char)
@@ -243,7 +275,7 @@ class Resolver:
             kind = "group" if plural else "person"
         return Referent("text:" + lower, _strip_det(span), None, kind, head, plural)
 
-    def _antecedent(self, pron: str) -> Referent | None:
+    def _antecedent(self, pron: str, before: int) -> Referent | None:
         for ref in reversed(self.seen):
             if pron == "thing" and ref.kind in ("outlet", "organization", "document") and not ref.plural:
                 return ref
@@ -254,7 +286,7 @@ class Resolver:
         if pron == "person":
             entity_for = None
             for ent in self.doc.ents:
-                if ent.label_ == "PERSON":
+                if ent.label_ == "PERSON" and ent.end <= before:
                     entity_for = ent
             if entity_for is not None:
                 return self._named(entity_for)

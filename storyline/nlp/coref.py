@@ -15,10 +15,14 @@ organisations are new entities here, never a pronoun:
 - :func:`groups`: anonymous groups ("people familiar with the matter") → ``GROUP``;
 - :func:`resolve_in_order`, left to right: :func:`description` ("the minister",
   "the company", "the ministry", "the people", "the country", "his Russian
-  counterpart" → the closest compatible entity, subjects first; "the next president"
-  refers to nobody) and :func:`pronoun` (see :func:`resolve_pronoun`: he/she/him/his/
-  her → the most salient compatible person, gender-aware, left alone on a tie or when
-  an unnamed person is a closer subject; its → the nearest organisation or place;
+  counterpart" → the closest compatible entity, subjects first; "the Valdorian
+  president" / "Valdoria's president" only to a person whose title or apposition gave
+  that role and country — "Valdorian President X", "Minister X of Valdoria",
+  "X, Valdoria's president," — and "the agriculture minister" not to the prime
+  minister; "the next president" refers to nobody) and :func:`pronoun` (see :func:`resolve_pronoun`: he/she/him/his/
+  her → the most salient compatible person, gender-aware, the main clause's subject
+  before a reported clause's, left alone on a tie or when an unnamed person is a closer
+  subject; its → the nearest organisation or place;
   subject "it" only where it reports ("it said") or is reported on ("X said it would");
   they/them/their → a recent group). Pronouns inside quotations are left alone.
 
@@ -246,10 +250,18 @@ def _country_key(store: Store, tok: Token) -> str | None:
         entry = store.kb.entries[ids[0]]
         if entry.type in ("GPE", "LOC", "ORG"):
             return entry.metonym_for if entry.metonym_for and entry.kind != "country" else entry.id
-    if tok.ent_type_ in ("NORP", "GPE") and tok.text[:1].isupper():
-        covering = store.covering(tok.i, ("adjective", "name"))
-        if covering is not None:
-            return f"uid:{covering[0].uid}"
+    if not tok.text[:1].isupper():
+        return None
+    covering = store.covering(tok.i, ("adjective", "name"))
+    if covering is None:
+        return None
+    ent, ment = covering
+    if tok.ent_type_ in ("NORP", "GPE") or ment.kind == "adjective" or ent.type in ("GPE", "NORP"):
+        # the model may leave a nationality adjective untagged after a dateline ("SERAV - Valdorian
+        # President …") while the entity layer has it as the adjective of a place
+        if ent.kb is not None and ent.kb.type in ("GPE", "LOC"):
+            return ent.kb.id
+        return f"uid:{ent.uid}"
     return None
 
 
@@ -297,6 +309,7 @@ def pre_titles(store: Store) -> None:
                 continue
             _drop_inside(store, first, m.start, ent)
             ent.roles.update(nouns)
+            country = country or _country_after(store, m.end)
             if country and not ent.country:
                 ent.country = country
             if ent.kind is None:
@@ -304,6 +317,34 @@ def pre_titles(store: Store) -> None:
                                     or t.lower_ in lex["person_nouns"]) or None
             store.claimed.update(range(first, m.start))
             store.add(ent, first, m.end, "title")
+
+
+def _country_after(store: Store, end: int) -> str | None:
+    """"Foreign Minister Piotr Danek of Zamora": the country named after a titled name."""
+    doc = store.doc
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    i = end + 1
+    if doc[i].lower_ == "the" and i + 1 < len(doc):
+        i += 1
+    hit = store.covering(i, ("name", "metonym"))
+    if hit is None and doc[i].pos_ == "PROPN" and doc[i].is_title:  # the model missed this one occurrence
+        same = [e for e in store.ents if e.type != "PERSON"
+                and any(m.kind == "name" and doc[m.start:m.end].text == doc[i].text for m in e.mentions)]
+        if len(same) == 1:
+            return _ent_country_key(same[0])
+    if hit is None or hit[0].type == "PERSON" or hit[1].start != i:
+        return None  # a place, or an organisation ("Chief Executive Jane Doe of Acme … the Acme chief")
+    return _ent_country_key(hit[0])
+
+
+def _ent_country_key(ent: Ent) -> str:
+    """The key a place entity has as a country (cf. :func:`_country_key`)."""
+    if ent.kb is not None:
+        if ent.kb.metonym_for and ent.kb.kind != "country":
+            return ent.kb.metonym_for
+        return ent.kb.id
+    return f"uid:{ent.uid}"
 
 
 def _drop_inside(store: Store, start: int, end: int, keep: Ent) -> None:
@@ -336,7 +377,7 @@ def appositions(store: Store) -> None:
             continue
         head = tok.head
         for name_tok, desc_tok in ((head, tok), (tok, head)):
-            hit = store.covering(name_tok.i, ("name",))
+            hit = store.covering(name_tok.i, ("name",)) or _unseen_person(store, name_tok, desc_tok)
             if hit is None or desc_tok.lower_ not in role_nouns or store.covering(desc_tok.i, ("name",)):
                 continue
             ent = hit[0]
@@ -344,8 +385,9 @@ def appositions(store: Store) -> None:
             lo, hi = (hit[1].end, start) if hit[1].end <= start else (end, hit[1].start)
             if hi > lo and not any(t.text in (",", "(", "—", "–") for t in doc[lo:hi]):
                 continue  # an apposition is set off by punctuation; anything else is a parse slip
-            if any(t.ent_type_ == "PERSON" for t in doc[start:end]):
-                continue
+            if any(t.ent_type_ == "PERSON" and not ((h := store.covering(t.i)) is not None and h[0].type != "PERSON")
+                   for t in doc[start:end]):
+                continue  # "Trump's envoy": a person in the description; "Tervia's minister" mis-tagged is not
             if desc_tok.lower_ in lex["person_nouns"] and ent.type != "PERSON":
                 if ent.kb is not None:
                     continue
@@ -360,9 +402,46 @@ def appositions(store: Store) -> None:
                 elif ent.type != "GPE":
                     continue
             ent.roles.add(desc_tok.lower_)
+            if ent.type == "PERSON" and not ent.country:
+                ent.country = _description_country(store, start, desc_tok.i)
             store.add(ent, start, end, "title")
             store.claimed.update(range(start, end))
             break
+
+
+def _description_country(store: Store, start: int, head: int) -> str | None:
+    """The country a description names: "the Valdorian president", "Valdoria's president"."""
+    doc = store.doc
+    for t in doc[start:head]:
+        if t.text in ("'s", "’s"):
+            continue
+        hit = store.covering(t.i, ("name", "metonym"))
+        if hit is not None and hit[0].type in ("GPE", "LOC") and hit[1].end < len(doc) \
+                and doc[hit[1].end].text in ("'s", "’s"):
+            return _ent_country_key(hit[0])
+        key = _country_key(store, t)
+        if key:
+            return key
+    return None
+
+
+def _unseen_person(store: Store, name_tok: Token, desc_tok: Token) -> tuple[Ent, Ment] | None:
+    """"Ilsa Marrow, Valdoria's president,": a full name the model missed, in apposition to a
+    person noun, becomes a person (two to four capitalised proper nouns, no mention there yet)."""
+    doc = store.doc
+    if desc_tok.lower_ not in store.lex["person_nouns"] or name_tok.pos_ != "PROPN":
+        return None
+    start = name_tok.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == name_tok.i \
+            and doc[start - 1].dep_ == "compound":
+        start -= 1
+    toks = doc[start:name_tok.i + 1]
+    if not 2 <= len(toks) <= 4 or any(not t.text[:1].isupper() or t.text.isupper() or store.covering(t.i)
+                                      or _is_title_word(store, t) for t in toks):
+        return None
+    ent = store.new("PERSON", name=toks.text)
+    store.add(ent, start, name_tok.i + 1, "name")
+    return ent, ent.mentions[0]
 
 
 def kb_titles(store: Store) -> None:
@@ -484,17 +563,21 @@ def description(store: Store, tok: Token) -> None:
     want = "PERSON" if low in person_nouns else ("GROUP" if low in group_heads else "ORG")
     sents = sent_index(doc)
     best: tuple[tuple[int, int, int], Ent] | None = None
+    modifiers = {t.lower_ for t in doc[start:tok.i] if t.lower_ in lex["title_modifiers"]} - _RANK_WORDS
     for _, ent, m in _mentions_before(store, start):
         if ent.type != want or low not in ent.roles or m.kind in ("adjective",):
             continue
         if countries and ent.country not in countries and f"uid:{ent.uid}" not in countries:
             continue
+        if want == "PERSON" and modifiers and ent.kb is None and ent.kind and not modifiers <= set(ent.kind.split()):
+            continue  # "the agriculture minister" is not the prime minister
         key = (sents[start] - sents[m.start], 0 if _is_subject(doc[m.start:m.end].root) else 1, start - m.end)
         if best is None or key < best[0]:
             best = (key, ent)
-    if best is not None and owner is None:
-        store.add(best[1], start, end, "title")
-        store.claimed.update(range(start, end))
+    if best is not None and (owner is None or want == "PERSON"):
+        first = owner[1].start if owner is not None else start  # "Valdoria's foreign minister said"
+        store.add(best[1], first, end, "title")
+        store.claimed.update(range(first, end))
         return
     phrase = doc[start + 1:end].text
     if owner is not None:
@@ -626,7 +709,7 @@ def resolve_pronoun(store: Store, tok: Token, sents: list[int]) -> Ent | None:
         return _resolve_it(store, tok, sents)
     window = 1 if low in _NEUTER else 2
     here = sents[tok.i]
-    scored: list[tuple[tuple[int, int, int], Ent]] = []
+    scored: list[tuple[tuple[int, int, int, int], Ent]] = []
     for ent in store.ents:
         if not _compatible(ent, low):
             continue
@@ -647,7 +730,8 @@ def resolve_pronoun(store: Store, tok: Token, sents: list[int]) -> Ent | None:
                 subject += 0 if ent.gender else 2  # a known matching gender beats an unknown one
             if low == "its" and dist == 0:
                 subject = 0  # "Russia's occupation … during its war": the nearest
-            key = (dist, subject, tok.i - m.end)
+            clause = 0 if low in _NEUTER or low in _PLURAL or _main_clause(root) else 1  # he/she: the main subject
+            key = (dist, subject, clause, tok.i - m.end)
             scored.append((key, ent))
     if not scored:
         return None
@@ -659,6 +743,17 @@ def resolve_pronoun(store: Store, tok: Token, sents: list[int]) -> Ent | None:
     if tie and best_key[1] % 2 == 1 and not (low == "its" and best_key[0] == 0):
         return None  # two equally placed candidates: unclear
     return best
+
+
+def _main_clause(root: Token) -> bool:
+    """``root`` is the subject of its sentence's main verb (or of a verb coordinated with it), not of
+    a reported clause: in "Castellan said Kestrel had no drones. She …", Castellan."""
+    if not _is_subject(root):
+        return False
+    verb = root.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _inside_unnamed_subject(store: Store, root: Token) -> bool:
@@ -710,3 +805,5 @@ def pronoun(store: Store, tok: Token, sents: list[int]) -> None:
 
 
 _TARGETS = _MALE | _FEMALE | _NEUTER | _PLURAL
+_RANK_WORDS = {"senior", "top", "former", "acting", "interim", "chief", "first", "national", "government",
+               "of", "state"}  # modifiers that do not name a portfolio

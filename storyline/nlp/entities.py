@@ -59,6 +59,7 @@ def build_entities(doc: Doc, kb: KnowledgeBase) -> list[Entity]:
     _acronyms(store)
     _propagate_names(store, special)
     _unify(store)
+    _demonym_people(store)
     coref.pre_titles(store)
     coref.appositions(store)
     _short_names(store)
@@ -223,7 +224,37 @@ def _names(store: Store, special: set[int]) -> None:
             start = _extend_left(store, start, end)
         if end <= start or not any(t.is_alpha for t in doc[start:end]):
             continue
+        if ent.label_ in ("ORG", "GPE", "NORP", "FAC") and not ent.kb_id_:
+            split = _titled_person(store, start, end)
+            if split is not None:  # "Belmoran President Anouk Savel" tagged an organisation
+                prefix_end, name_start = split
+                if prefix_end == start + 1 and _demonym_stem(doc[start].text):
+                    add_name(store, start, prefix_end, "NORP")
+                add_name(store, name_start, end, "PERSON")
+                continue
         add_name(store, start, end, ent.label_, ent.kb_id_)
+
+
+def _titled_person(store: Store, start: int, end: int) -> tuple[int, int] | None:
+    """"(Belmoran) President Anouk Savel" read whole as one non-person name: the first capitalised
+    role noun (and title modifiers after it) followed by two or three capitalised words that are
+    neither: returns (end of the words before the title, start of the person's name)."""
+    doc, lex = store.doc, store.lex
+    person_nouns, modifiers = lex["person_nouns"], lex["title_modifiers"]
+    for i in range(start, min(end, start + 2)):
+        if not (doc[i].is_title and doc[i].lower_ in person_nouns):
+            continue
+        j = i + 1
+        while j < end and doc[j].is_title and (doc[j].lower_ in person_nouns or doc[j].lower_ in modifiers):
+            j += 1
+        rest = doc[j:end]
+        if 2 <= len(rest) <= 3 and all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in person_nouns
+                                       and t.lower_ not in modifiers for t in rest):
+            first = i
+            while first > start and doc[first - 1].lower_ in modifiers:
+                first -= 1
+            return first, j
+    return None
 
 
 def _strip_titles(store: Store, start: int, end: int) -> int:
@@ -489,9 +520,48 @@ def _retype_places(store: Store) -> None:
                 and root.head.lower_ in state_nouns
             prep = doc[m.start - 1] if m.start > 0 else None
             named = prep is not None and prep.lower_ == "of" and m.start > 1 and doc[m.start - 2].lower_ in place_nouns
-            if placed or owner or named:
+            if placed or owner or named or ent.type == "PERSON" and _before_title(store, m.start, m.end):
                 ent.type = "GPE"
                 break
+
+
+def _before_title(store: Store, start: int, end: int) -> bool:
+    """"the Kestrel defence minister": a word between "the" and a role (title modifiers, then a person
+    noun) names the role's country, not a person."""
+    doc, lex = store.doc, store.lex
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return False
+    i = end
+    while i < len(doc) and doc[i].lower_ in lex["title_modifiers"] and doc[i].is_lower:
+        i += 1
+    return i > end and i < len(doc) and doc[i].lower_ in lex["person_nouns"]
+
+
+def _demonym_people(store: Store) -> None:
+    """A one-word "person" that is a place's nationality adjective ("The Zamoran foreign minister"
+    tagged PERSON while "Zamoran" elsewhere is Zamora's adjective) joins that place as an adjective."""
+    places = [e for e in store.ents if e.type in ("GPE", "NORP") and e.mentions]
+    for ent in [e for e in store.ents if e.kb is None and e.type in ("PERSON", "GPE") and e.names
+                and all(len(n.split()) == 1 for n in e.names)]:
+        word = ent.names[0]
+        if not _demonym_stem(word) or ent.type == "GPE" and any(m.kind == "adjective" for m in ent.mentions):
+            continue
+        doc = store.doc
+        owners = [p for p in places if p is not ent and (
+            any(m.kind == "adjective" and doc[m.start:m.end].text == word for m in p.mentions)
+            or any(_derives(word, n) for n in p.names))]
+        if not owners:  # "Minister Piotr Danek of Zamora … the Zamoran minister", both read as people
+            owners = [e for e in store.ents if e is not ent and e.kb is None and e.type in ("PERSON", "ORG")
+                      and len(e.names) >= 1 and all(len(n.split()) == 1 and _derives(word, n) for n in e.names)]
+            if len(owners) == 1:
+                owners[0].type = "GPE"
+                places.append(owners[0])
+        if len(owners) != 1:
+            continue
+        for m in ent.mentions:
+            m.kind = "adjective"
+        ent.names = []
+        store.merge(owners[0], ent)
 
 
 def _short_names(store: Store) -> None:
