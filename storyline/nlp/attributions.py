@@ -26,6 +26,7 @@ Steps:
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -510,6 +511,12 @@ def _add_implicit(doc: Doc, frames: list[Frame], refs: list[Referent | None],
                 and doc[end - 1].text not in QUOTES_CLOSE:
             end -= 1
         new.append((Frame("implicit", None, None, [(start, end)], sent_start=start), ref))
+    _insert_frames(frames, refs, cites_refs, new)
+
+
+def _insert_frames(frames: list[Frame], refs: list[Referent | None], cites_refs: list[Referent | None],
+                   new: Sequence[tuple[Frame, Referent | None]]) -> None:
+    """Add uncued frames with their referents, keeping the three parallel lists in text order."""
     for frame, ref in new:
         frames.append(frame)
         refs.append(ref)
@@ -549,15 +556,9 @@ def _add_floating(doc: Doc, frames: list[Frame], refs: list[Referent | None],
         start = toks[0].i + 1
         end = toks[-1].i if toks[-1].text in QUOTES_CLOSE else toks[-2].i
         new.append((Frame("implicit", None, None, [(start, end)], sent_start=sent.start), refs[owner]))
-    for frame, ref in new:
+    for frame, _ in new:
         frame.extra["floating"] = True
-        frames.append(frame)
-        refs.append(ref)
-        cites_refs.append(None)
-    order = sorted(range(len(frames)), key=lambda n: (frames[n].start, frames[n].kind != "implicit"))
-    frames[:] = [frames[n] for n in order]
-    refs[:] = [refs[n] for n in order]
-    cites_refs[:] = [cites_refs[n] for n in order]
+    _insert_frames(frames, refs, cites_refs, new)
 
 
 def _relays(frames: list[Frame], refs: list[Referent | None], cites_refs: list[Referent | None]) -> dict[int, int]:
