@@ -4,7 +4,7 @@ Input: a Spec, the anchor (publication date or ``None``), the tense of the claus
 ``"present"``, ``"future"`` or ``None``), the previous resolved time (``ref``) and the preposition.
 Output: ``(value, granularity)`` with an ISO 8601 value, or ``None`` when it cannot be known.
 
-Conventions (documented in ``docs/benchmarks.d/times.md`` too):
+Conventions (documented in ``docs/benchmarks.md`` too):
 
 - A bare weekday is the closest such day in the direction of the tense, the anchor day included:
   past → on or before the anchor ("said on Friday" in a Friday report is that Friday); future or

@@ -26,7 +26,7 @@ returns :class:`Story` groups.
 
 Defaults were chosen on hand-labelled story groups of the ScrapingHub pages
 (``python -m storyline.eval.stories``; figures in
-``docs/benchmarks.d/stories.md``).
+``docs/benchmarks.md``).
 
 News agency and outlet names are ignored as features: every dispatch of an
 agency names it, whatever the story.
