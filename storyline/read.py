@@ -84,7 +84,7 @@ def to_article(prepared: Prepared, doc: Doc) -> Article:
         warnings.append(NO_DATE_WARNING)
     return Article(
         id=raw.id,
-        input=InputInfo(path=raw.path, format="html" if raw.format == "html" else "text"),
+        input=InputInfo(path=raw.path, url=layout.url, format="html" if raw.format == "html" else "text"),
         text=layout.text,
         regions=layout.regions,
         metadata=layout.metadata,

@@ -172,7 +172,7 @@ def extract_html(html: str, path: str | None = None, url: str | None = None) -> 
         md.published, md.published_from = _with_time(html, date), "html"
     elif reading.published is not None:
         md.published, md.published_from = reading.published.isoformat(), "text"
-    return Layout(text=text, regions=regions, metadata=md)
+    return Layout(text=text, regions=regions, metadata=md, url=_field(doc, "url") or url)
 
 
 def _like_title(line: str, title: str | None) -> bool:

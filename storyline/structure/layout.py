@@ -19,3 +19,4 @@ class Layout:
     regions: list[Region] = field(default_factory=list)
     metadata: Metadata = field(default_factory=Metadata)
     warnings: list[str] = field(default_factory=list)
+    url: str | None = None  # the page's own address (canonical link or og:url), when it states one
