@@ -211,17 +211,12 @@ def _resolve_relative(spec: Spec, anchor: dt.date, tense: str | None, prep: str 
         insts = _years_around(anchor, lambda y: _month_span(y, month, 1))
         return pick(insts, anchor, _rel_direction(spec, tense, prep))
     year_of = {"this": 0, "last": -1, "next": 1}
-    if kind == "quarter" and spec.part:
-        first = 3 * spec.part - 2
+    if kind in ("quarter", "half") and spec.part:
+        months = 3 if kind == "quarter" else 6
+        first = months * (spec.part - 1) + 1
         if spec.rel in year_of:
-            return _month_span(anchor.year + year_of[spec.rel], first, 3)[2]
-        return pick(_years_around(anchor, lambda y: _month_span(y, first, 3)), anchor,
-                    direction_for(spec, tense, prep))
-    if kind == "half" and spec.part:
-        first = 6 * spec.part - 5
-        if spec.rel in year_of:
-            return _month_span(anchor.year + year_of[spec.rel], first, 6)[2]
-        return pick(_years_around(anchor, lambda y: _month_span(y, first, 6)), anchor,
+            return _month_span(anchor.year + year_of[spec.rel], first, months)[2]
+        return pick(_years_around(anchor, lambda y: _month_span(y, first, months)), anchor,
                     direction_for(spec, tense, prep))
     if kind == "season" and spec.part:
         part = spec.part
