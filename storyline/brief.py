@@ -25,9 +25,9 @@ def article_brief(article: Article, width: int = 100) -> str:
     if md.dateline:
         dl = md.dateline
         agency = f"{dl.agency} ({dl.agency_code})" if dl.agency and dl.agency_code else (dl.agency or "")
-        where.append(" ".join(x for x in (dl.place or "", agency) if x))
+        where.append(", ".join(x for x in (dl.place or "", agency) if x))
     if where:
-        lines.append("from:      " + " · ".join(where))
+        lines.append("from:      " + " · ".join(where) + ("  (dateline)" if md.dateline else ""))
     if md.authors:
         lines.append("by:        " + ", ".join(md.authors))
     pub = md.published or "unknown"
@@ -51,7 +51,7 @@ def article_brief(article: Article, width: int = 100) -> str:
                 if parent is not None:
                     via = f" via {parent.source.name or parent.source.text}"
             level = "" if a.certainty.level == "asserted" else f" [{a.certainty.level}]"
-            lines.append(_clip(f"  {who}{via}{level}: {a.content.text}", width))
+            lines.append("  " + _clip(f"{who}{via}{level}: {a.content.text}", width - 2))
     positions = _positions(article)
     if positions:
         lines.append(positions)
