@@ -274,6 +274,13 @@ def _quote_after(doc: Doc, sent: Span, cue: Token) -> TokRange | None:
     return (j + 1, min(k, len(doc)))
 
 
+def raising_passive(tok: Token) -> bool:
+    """"X is expected to return", "X is said to be": a passive cue verb with an infinitive; its
+    subject is the content's subject, not a source (a hedge, not an attribution)."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children) and any(
+        c.dep_ == "xcomp" for c in tok.children)
+
+
 def verb_frames(doc: Doc, sent: Span) -> list[Frame]:
     """Frames headed by cue verbs in ``sent``."""
     lex = cue_lexicon()
@@ -285,8 +292,7 @@ def verb_frames(doc: Doc, sent: Span) -> list[Frame]:
         strong = lemma in lex["strong_verbs"]
         if tok.dep_ in ("amod", "compound", "acl") or (tok.dep_ == "xcomp" and tok.head.lemma_ in ("be",)):
             continue
-        if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children) and any(
-                c.dep_ == "xcomp" for c in tok.children):
+        if raising_passive(tok):
             continue  # "is said to be": a hedge, not an attribution
         subj = _subject(tok)
         agent = _agent(tok)

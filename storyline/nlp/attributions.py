@@ -90,6 +90,8 @@ def is_anonymous(span: Span) -> bool:
     bare = text.strip() in {str(b) for b in lex["anonymous_bare"]}
     if bare or (phrase_hit and (root.lemma_.lower() in heads or root.lower_ in heads)):
         return True
+    if root.lower_ in {str(h) for h in lex.get("anonymous_always_heads", [])}:
+        return True  # "a senior military source", "Western security sources"
     # the relative clause may sit outside the trimmed source ("officials who spoke on condition of anonymity")
     full = span.doc[root.left_edge.i:root.right_edge.i + 1].text.lower()
     return root.lower_ in heads and any(str(p) in full for p in lex["anonymous_phrases"])
@@ -367,6 +369,8 @@ def model_frames(doc: Doc, tagged: list[tuple[str, int, int]], frames: list[Fram
         taken.extend(r for r in (f.cue, f.source, f.cites) if r is not None)
     # PolNeAR is univocal: the tagger never nests a cue inside another attribution's content
     inside = [r for f in frames for r in f.content]
+    known_cues = [(s, e) for lab, s, e in tagged if lab == "CUE" and _known_cue(doc[s:e])
+                  and not any(_overlaps((s, e), t) for t in taken + inside)]
     out = []
     for label, start, end in tagged:
         if label != "CUE" or any(_overlaps((start, end), t) for t in taken + inside):
@@ -374,8 +378,13 @@ def model_frames(doc: Doc, tagged: list[tuple[str, int, int]], frames: list[Fram
         if doc[start:end].text.lower() in cue_lexicon()["citing"]:
             continue
         sent = doc[start].sent
+        # a tagged cue with no lexicon cue word must be the content's nearest cue to claim it
+        if any(t.pos_ == "VERB" and t.lemma_.lower() in cue_lexicon().get("not_cues", ()) for t in doc[start:end]):
+            continue  # an act, not speech ("signed the deal", "voted to approve")
+        known = _known_cue(doc[start:end])
         contents = [(s, e) for lab, s, e in tagged if lab == "CONTENT" and sent.start <= s < sent.end
-                    and not any(_overlaps((s, e), t) for t in taken + inside)]
+                    and not any(_overlaps((s, e), t) for t in taken + inside)
+                    and (known or _claims_content(known_cues, (start, end), (s, e), sent))]
         if not contents:
             continue
         sources = [(s, e) for lab, s, e in tagged if lab == "SOURCE" and sent.start <= s < sent.end]
@@ -386,6 +395,33 @@ def model_frames(doc: Doc, tagged: list[tuple[str, int, int]], frames: list[Fram
         out.append(Frame("model", (start, end), source, sorted(contents),
                          cue_head=cue_tokens[0].i if cue_tokens else start, sent_start=sent.start))
     return out
+
+
+def _nearest_cue(cues: list[TokRange], content: TokRange, sent: Span) -> TokRange | None:
+    """The tagged cue of ``sent`` nearest to ``content`` (token gap): a content span belongs to one
+    cue only ("X talks stall as Y accuses Z of stalling": the claim is Y's, not X's)."""
+    near = [c for c in cues if sent.start <= c[0] < sent.end]
+    if not near:
+        return None
+    return min(near, key=lambda c: max(content[0] - c[1], c[0] - content[1], 0))
+
+
+def _known_cue(span: Span) -> bool:
+    """A cue holding a lexicon cue word (a reporting verb, a document noun, "according to")."""
+    lex = cue_lexicon()
+    return any(t.lemma_.lower() in lex["verbs"] or t.lower_ in lex["document_nouns"] for t in span) \
+        or any(str(n) in span.text.lower() for n in lex["nominal"])
+
+
+def _claims_content(cues: list[TokRange], cue: TokRange, content: TokRange, sent: Span) -> bool:
+    """False when another tagged lexicon cue (``cues``) of ``sent`` stands between ``cue`` and
+    ``content`` and is nearer to it: the content is that cue's ("X talks stall as Y accuses Z of
+    stalling")."""
+    near = _nearest_cue(cues, content, sent)
+    if near is None or near == cue:
+        return True
+    lo, hi = (cue[1], content[0]) if cue[1] <= content[0] else (content[1], cue[0])
+    return not (lo <= near[0] and near[1] <= hi)
 
 
 def _sentence_index(doc: Doc) -> tuple[list[Span], dict[int, int]]:
@@ -543,6 +579,9 @@ def _add_floating(doc: Doc, frames: list[Frame], refs: list[Referent | None],
         toks = [t for t in sent if not t.is_space]
         if len(toks) < 4 or toks[0].text not in QUOTES_OPEN or any(t.i in covered for t in toks):
             continue
+        while toks[-1].i + 1 < len(doc) and doc[toks[-1].i + 1].text in QUOTES_CLOSE \
+                and toks[-1].text not in QUOTES_CLOSE:
+            toks.append(doc[toks[-1].i + 1])  # a closing quote the sentence splitter left to the next sentence
         if toks[-1].text not in QUOTES_CLOSE and not (toks[-1].is_punct and toks[-2].text in QUOTES_CLOSE):
             continue
         inner = [t for t in toks[1:-1] if t.text in QUOTES_OPEN or t.text in QUOTES_CLOSE]

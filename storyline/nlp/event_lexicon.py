@@ -85,7 +85,7 @@ def lexicon() -> EventLexicon:
                   "conditional_marks", "ongoing_adverbs", "state_action_types", "collective_heads", "symmetric_types",
                   "place_nouns", "locative_preps", "partitive_heads", "generic_event_heads", "object_control",
                   "speech_nouns", "verbal_attack_verbs", "state_verbs", "nominal_stoplist", "needs_object",
-                  "state_collectives", "future_time_words")
+                  "state_collectives", "future_time_words", "object_pcomp_preps")
     lists = {name: frozenset(str(w) if str(w).isupper() else str(w).lower() for w in raw.get(name, []))
              for name in list_names}
     return EventLexicon(

@@ -144,13 +144,16 @@ def _objects(verb: Token) -> list[Token]:
 
 def _object_words(objs: list[Token]) -> list[str]:
     """Keys for the object nouns, their compounds ("ceasefire agreement" → ceasefire) and
-    "of" complements ("a state of siege", "10 days of war games")."""
+    "of" complements ("a state of siege", "10 days of war games"), "in" complements of an amount
+    ("40 million crowns in aid")."""
     words: list[str] = []
     for o in objs:
         words.extend(_noun_keys(o))
         words.extend(c.lemma_.lower() for c in o.children if c.dep_ == "compound")
+        amount = o.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL") or any(ch.dep_ == "nummod" for ch in o.children)
         for c in o.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            # "of" complements; "in" after an amount ("$40 million in emergency aid")
+            if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and amount)):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         words.extend(_noun_keys(p))
@@ -389,6 +392,11 @@ def _subject_tokens(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if dobj and head.lemma_.lower() in lexicon().words("object_control"):
             return [dobj[0]], False
         return _subject_tokens(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in lexicon().words("object_pcomp_preps"):
+        # "accused Carvossa of violating", "blamed the army for shelling": the object does it
+        dobj = [c for c in head.head.children if c.dep_ == "dobj"]
+        if dobj and head.head.pos_ == "VERB":
+            return [dobj[0]], False
     if verb.dep_ in ("conj", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         return _subject_tokens(head, depth + 1)
     if verb.dep_ == "pcomp" or (verb.dep_ in ("pobj",) and head.dep_ == "prep"):
