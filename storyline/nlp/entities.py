@@ -477,6 +477,7 @@ def _retype_places(store: Store) -> None:
     state_nouns = set(store.lex.get("state_nouns", []))
     place_nouns = set(store.lex["place_apposition_nouns"]) | set(store.lex["place_nouns"])
     geo_words = set(store.lex.get("geo_name_words", []))
+    state_of = set(store.lex.get("state_of_nouns", []))
     org_words = set(store.lex["org_nouns"]) | set(store.lex["org_name_heads"]) | set(store.lex["company_nouns"])
     for ent in [e for e in store.ents if e.kb is None and e.type in ("GPE", "LOC", "NORP")]:
         words = [n.split() for n in ent.names if n.split()]
@@ -519,7 +520,8 @@ def _retype_places(store: Store) -> None:
             owner = owner or ent.type == "PERSON" and root.dep_ == "compound" and root.head.pos_ in ("NOUN", "PROPN") \
                 and root.head.lower_ in state_nouns
             prep = doc[m.start - 1] if m.start > 0 else None
-            named = prep is not None and prep.lower_ == "of" and m.start > 1 and doc[m.start - 2].lower_ in place_nouns
+            named = prep is not None and prep.lower_ == "of" and m.start > 1 and doc[m.start - 2].lower_ in (
+                place_nouns | state_of)  # "the border town of Velika", "the government of Carvossa"
             if placed or owner or named or ent.type == "PERSON" and _before_title(store, m.start, m.end):
                 ent.type = "GPE"
                 break
@@ -541,7 +543,7 @@ def _demonym_people(store: Store) -> None:
     """A one-word "person" that is a place's nationality adjective ("The Zamoran foreign minister"
     tagged PERSON while "Zamoran" elsewhere is Zamora's adjective) joins that place as an adjective."""
     places = [e for e in store.ents if e.type in ("GPE", "NORP") and e.mentions]
-    for ent in [e for e in store.ents if e.kb is None and e.type in ("PERSON", "GPE") and e.names
+    for ent in [e for e in store.ents if e.kb is None and e.type in ("PERSON", "GPE", "LOC", "NORP") and e.names
                 and all(len(n.split()) == 1 for n in e.names)]:
         word = ent.names[0]
         if not _demonym_stem(word) or ent.type == "GPE" and any(m.kind == "adjective" for m in ent.mentions):
