@@ -18,15 +18,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..errors import KnowledgeBaseError
-from ..lexicon import DATA_DIR, read_jsonl
 from .entities import entity_for_span
 from .event_lexicon import lexicon
-from .kb import slug
+from .kb import bundled_entries, slug
 
 LOGGER = logging.getLogger(__name__)
 
-_GAZETTEER_FILES = ("countries.jsonl", "regions.jsonl", "places.jsonl", "orgs.jsonl", "people.jsonl")
 _NP_SKIP_DEPS = frozenset({"relcl", "acl", "prep", "punct", "cc", "conj", "advcl", "appos", "case"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "me", "you", "who", "which",
                        "that", "his", "its", "their", "our", "my"})
@@ -50,23 +47,11 @@ def _surface_forms() -> dict[str, tuple[str, str, str | None]]:
     """Lower-cased names, aliases and adjectives of the bundled gazetteer → (id, type, kind).
     Metonyms (a capital for its state) map to the entity they stand for."""
     forms: dict[str, tuple[str, str, str | None]] = {}
-    for name in _GAZETTEER_FILES:
-        path = DATA_DIR / "gazetteer" / name
-        if not path.exists():
-            continue
-        try:
-            rows = read_jsonl(path)
-        except KnowledgeBaseError as err:
-            LOGGER.warning("events: gazetteer fallback skips %s: %s", name, err)
-            continue
-        for row in rows:
-            ident, etype, kind = str(row.get("id", "")), str(row.get("type", "OTHER")), row.get("kind")
-            if not ident:
-                continue
-            target = (str(row["metonym_for"]), "GPE", "country") if row.get("metonym_for") else (ident, etype, kind)
-            for surface in [row.get("name"), *(row.get("aliases") or []), *(row.get("adjectives") or [])]:
-                if isinstance(surface, str) and surface:
-                    forms.setdefault(surface.lower().removeprefix("the "), target)
+    for entry in bundled_entries():
+        target = (entry.metonym_for, "GPE", "country") if entry.metonym_for else (entry.id, entry.type, entry.kind)
+        for surface in (entry.name, *entry.aliases, *entry.adjectives):
+            if surface:
+                forms.setdefault(surface.lower().removeprefix("the "), target)
     return forms
 
 
